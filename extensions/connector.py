@@ -63,6 +63,8 @@ class ConnectorExtension(Extension):
             "dependency_order": flow_catalog.dependency_order,
             "format_use": rust_imports.format_use,
             "rust": rust_code,
+            "endpoint_parts": rust_code.endpoint_parts,
+            "path_ids": rust_code.path_ids,
             "copier_operation": copier_operation,
             "check_connector_name": answer_checks.check_connector_name,
             "check_display_name": answer_checks.check_display_name,

@@ -89,7 +89,10 @@ def _format_item(
 ) -> str:
     """Format one list item, or a whole declaration when prefix is `use `."""
     single = f"{indent}{prefix}{_one_line(segment, subtree)}{suffix}"
-    if subtree is None or len(single) <= MAX_WIDTH or "{" not in single:
+    if subtree is None or "{" not in single:
+        return single
+    # rustfmt keeps a list on one line only when it fits and nests no other list.
+    if len(single) <= MAX_WIDTH and not _has_nested_list(subtree):
         return single
     inner_indent = indent + INDENT
     items = _items(subtree)
@@ -102,12 +105,16 @@ def _format_item(
 
 
 def _fill(words: list[str], indent: str) -> list[str]:
-    """Pack list items into lines no wider than MAX_WIDTH, each ending in a comma."""
+    """Pack list items into lines narrower than MAX_WIDTH, each ending in a comma.
+
+    rustfmt leaves the last column free in a wrapped list, so a packed line
+    stops at 99 characters.
+    """
     lines: list[str] = []
     current = ""
     for word in words:
         candidate = f"{current} {word}," if current else f"{indent}{word},"
-        if current and len(candidate) > MAX_WIDTH:
+        if current and len(candidate) >= MAX_WIDTH:
             lines.append(current)
             current = f"{indent}{word},"
         else:

@@ -44,6 +44,29 @@ def copier_operation() -> str:
     return variable.get("")
 
 
+def check_registration(
+    register: bool,
+    destination: object,
+    connector_name: str,
+    flows: list[str],
+    auth_type: str,
+    base_url: str,
+) -> str:
+    """Return why registration would fail in the destination, or ""."""
+    if not register:
+        return ""
+    import register_connector
+
+    answers = {
+        "register": register,
+        "connector_name": connector_name,
+        "flows": flows,
+        "auth_type": auth_type,
+        "base_url": base_url,
+    }
+    return register_connector.registration_problem(Path(str(destination)), answers)
+
+
 class ConnectorExtension(Extension):
     """Register the filters and globals the connector templates use."""
 
@@ -76,5 +99,6 @@ class ConnectorExtension(Extension):
             "check_payment_methods": answer_checks.check_payment_methods,
             "check_date": answer_checks.check_date,
             "check_endpoint": answer_checks.check_endpoint,
+            "check_registration": check_registration,
         }
         environment.globals.update(globals_)

@@ -1,2 +1,144 @@
+"""Run the post-generation task: register the connector, then validate it.
+
+Copier calls this once after every copy and update, with its own Python, so
+one process does all the work. Copier also runs tasks inside temporary
+replays of the old and new template while it updates; those folders are not
+git repositories, and this task recognises them and does nothing there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import logging
+import subprocess
 import sys
-print("TASK", sys.argv)
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+# Packages the hooks import, with the distribution name pip installs.
+REQUIRED_PACKAGES = {
+    "yaml": "pyyaml",
+    "tree_sitter": "tree-sitter",
+    "tree_sitter_rust": "tree-sitter-rust",
+    "tomlkit": "tomlkit",
+}
+
+logger = logging.getLogger("connector_template")
+
+
+def missing_packages() -> list[str]:
+    """Return the pip names of required packages that cannot be imported."""
+    return [
+        dist for module, dist in REQUIRED_PACKAGES.items()
+        if importlib.util.find_spec(module) is None
+    ]
+
+
+def install_hint(packages: Sequence[str]) -> str:
+    """Return the commands that install packages next to this Copier."""
+    names = " ".join(packages)
+    return (
+        f"install them into Copier's environment: `pipx inject copier {names}` "
+        f"(or `{sys.executable} -m pip install {names}`), then run the command again."
+    )
+
+
+def is_git_work_tree(path: Path) -> bool:
+    """Return whether path lies inside a git work tree."""
+    result = subprocess.run(
+        ["git", "-C", str(path), "rev-parse", "--is-inside-work-tree"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode == 0 and result.stdout.strip() == "true"
+
+
+def is_update_replay(destination: Path, operation: str) -> bool:
+    """Return whether Copier runs this task in a temporary replay of an update."""
+    return operation == "update" and not is_git_work_tree(destination)
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse the task's command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--operation", default="copy", help="copy or update")
+    parser.add_argument(
+        "--answers-file", required=True, help="the connector's answers file"
+    )
+    parser.add_argument("destination", type=Path, help="root of the rendered checkout")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Register and validate the connector; return the process exit code."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    destination = args.destination.resolve()
+    if is_update_replay(destination, args.operation):
+        print("connector task: skipped in Copier's temporary replay of the update.")
+        return 0
+    missing = missing_packages()
+    if missing:
+        print(
+            f"connector task failed: the hooks need {', '.join(missing)}; "
+            + install_hint(missing),
+            file=sys.stderr,
+        )
+        return 1
+    return run(destination, args.answers_file)
+
+
+def run(destination: Path, answers_file: str) -> int:
+    """Register (when asked) and validate; print one report."""
+    import answers
+    import validate_connector
+
+    try:
+        data = answers.load_answers(answers.answers_path(destination, answers_file))
+    except answers.AnswersError as error:
+        print(f"connector task failed: {error}", file=sys.stderr)
+        return 1
+    status = _register(destination, data)
+    if status:
+        return status
+    findings = validate_connector.validate(destination, data)
+    print(validate_connector.format_text(findings))
+    if any(finding.severity == "error" for finding in findings):
+        hooks = Path(__file__).resolve().parent
+        print(
+            "Fix the errors above, then check again with:\n"
+            f"  {sys.executable} {hooks / 'validate_connector.py'} "
+            f"--answers-file {answers_file} {destination}",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _register(destination: Path, data: dict[str, Any]) -> int:
+    """Reconcile the registration entries; return a non-zero code on failure."""
+    import register_connector
+
+    if not data.get("register", True):
+        print("registration: skipped because the register answer is false.")
+        return 0
+    if not register_connector.is_hyperswitch_checkout(destination):
+        print(
+            f"registration: skipped because {destination} is not a Hyperswitch "
+            "checkout (no crates/hyperswitch_connectors/src/connectors.rs)."
+        )
+        return 0
+    try:
+        report = register_connector.register(destination, data)
+    except register_connector.AnchorsMissingError as error:
+        print(f"registration failed, nothing was written:\n{error}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -242,8 +242,9 @@ def registration_notes(connector: rp.Connector) -> list[str]:
     """Describe registration points skipped for this connector's answers."""
     if connector.test_struct is None:
         note = (
-            "skipped crates/test_utils/src/connector_auth.rs and sample_auth.toml: "
-            f"test_utils has no credentials struct for {connector.auth_type}"
+            "skipped crates/test_utils/src/connector_auth.rs: test_utils has no "
+            f"credentials struct for {connector.auth_type}, so the sample_auth.toml "
+            "table names the auth_type for the test harness to read"
         )
         return [note]
     return []

@@ -313,10 +313,15 @@ def test_auth_field(source: bytes, c: Connector, present: bool) -> bytes:
 
 
 def sample_auth(text: str, c: Connector, present: bool) -> str:
-    """Add `[name]` with placeholder credentials to sample_auth.toml."""
-    return tl.ensure_table_block(
-        text, c.name, [f"[{c.name}]", *c.auth_lines()], present
-    )
+    """Add `[name]` with placeholder credentials to sample_auth.toml.
+
+    Without a test_utils struct for the auth type, the table names the
+    ConnectorAuthType variant, so the test harness deserialises it directly.
+    """
+    lines = [f"[{c.name}]"]
+    if c.test_struct is None:
+        lines.append(f'auth_type = "{c.auth_type}"')
+    return tl.ensure_table_block(text, c.name, [*lines, *c.auth_lines()], present)
 
 
 def has_test_struct(c: Connector) -> bool:
@@ -501,7 +506,6 @@ def points() -> list[RegistrationPoint]:
             "connector tables",
             sample_auth,
             sample_auth_holds,
-            applies=has_test_struct,
         ),
     ]
     for path in RUNTIME_CONFIGS:

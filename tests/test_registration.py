@@ -241,12 +241,12 @@ def test_mandate_lists_follow_setup_mandate(checkout: Path) -> None:
         assert card["debit"]["connector_list"].split(",")[-1] == "checkoutpay", path
 
 
-def test_certificate_auth_skips_test_credentials(checkout: Path) -> None:
+def test_certificate_auth_names_auth_type_in_sample(checkout: Path) -> None:
     report = rc.register(checkout, make_answers("certpay", auth_type="CertificateAuth"))
+    sample = parse_toml(read(checkout, "crates/router/tests/connectors/sample_auth.toml"))
     assert "certpay" not in read(checkout, "crates/test_utils/src/connector_auth.rs")
-    assert "certpay" not in read(
-        checkout, "crates/router/tests/connectors/sample_auth.toml"
-    )
+    assert sample["certpay"]["auth_type"] == "CertificateAuth"
+    assert set(sample["certpay"]) == {"auth_type", "certificate", "private_key"}
     assert any("CertificateAuth" in note for note in report.notes)
 
 

@@ -12,7 +12,9 @@ class AnswersError(Exception):
     """Raised when an answers file is missing or unreadable."""
 
 
-def answers_path(checkout: Path, answers_file: str | None, name: str | None = None) -> Path:
+def answers_path(
+    checkout: Path, answers_file: str | None, name: str | None = None
+) -> Path:
     """Resolve the answers file of a connector inside a checkout.
 
     With no explicit file, a checkout that holds exactly one
@@ -31,7 +33,9 @@ def answers_path(checkout: Path, answers_file: str | None, name: str | None = No
             f"no .copier-answers.<name>.yml in {checkout}: pass --answers-file."
         )
     names = ", ".join(path.name for path in candidates)
-    raise AnswersError(f"several answers files in {checkout} ({names}): pass --answers-file.")
+    raise AnswersError(
+        f"several answers files in {checkout} ({names}): pass --answers-file."
+    )
 
 
 def load_answers(path: Path) -> dict[str, Any]:

@@ -16,12 +16,60 @@ MAX_CONNECTOR_NAME_LENGTH = 20
 
 # Strict and reserved keywords of Rust 2021, plus the 2024 edition's `gen`.
 RUST_KEYWORDS = frozenset(
-    """
-    as async await break const continue crate dyn else enum extern false fn for
-    if impl in let loop match mod move mut pub ref return self static struct
-    super trait true type unsafe use where while abstract become box do final
-    macro override priv try typeof unsized virtual yield gen union
-    """.split()
+    [
+        "as",
+        "async",
+        "await",
+        "break",
+        "const",
+        "continue",
+        "crate",
+        "dyn",
+        "else",
+        "enum",
+        "extern",
+        "false",
+        "fn",
+        "for",
+        "if",
+        "impl",
+        "in",
+        "let",
+        "loop",
+        "match",
+        "mod",
+        "move",
+        "mut",
+        "pub",
+        "ref",
+        "return",
+        "self",
+        "static",
+        "struct",
+        "super",
+        "trait",
+        "true",
+        "type",
+        "unsafe",
+        "use",
+        "where",
+        "while",
+        "abstract",
+        "become",
+        "box",
+        "do",
+        "final",
+        "macro",
+        "override",
+        "priv",
+        "try",
+        "typeof",
+        "unsized",
+        "virtual",
+        "yield",
+        "gen",
+        "union",
+    ]
 )
 
 

@@ -31,7 +31,8 @@ logger = logging.getLogger("connector_template")
 def missing_packages() -> list[str]:
     """Return the pip names of required packages that cannot be imported."""
     return [
-        dist for module, dist in REQUIRED_PACKAGES.items()
+        dist
+        for module, dist in REQUIRED_PACKAGES.items()
         if importlib.util.find_spec(module) is None
     ]
 
@@ -106,7 +107,7 @@ def run(destination: Path, answers_file: str) -> int:
         return status
     findings = validate_connector.validate(destination, data)
     print(validate_connector.format_text(findings))
-    if any(finding.severity == "error" for finding in findings):
+    if validate_connector.exit_status(findings):
         hooks = Path(__file__).resolve().parent
         print(
             "Fix the errors above, then check again with:\n"

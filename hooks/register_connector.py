@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import registration_points as rp
 import tomlkit
-from rust_lists import AnchorNotFound
 from tomlkit.exceptions import TOMLKitError
 
 import answers as answers_module
+import registration_points as rp
+from rust_lists import AnchorNotFound
 
 LOGGER = logging.getLogger("register_connector")
 

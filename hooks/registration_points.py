@@ -13,12 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import flow_catalog
+import naming
 import rust_lists as rl
 import rust_syntax as rs
 import toml_lists as tl
-
-import flow_catalog
-import naming
 
 
 @dataclass(frozen=True)

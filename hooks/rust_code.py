@@ -76,7 +76,11 @@ def impl_header(trait_: str, type_: str, generics: str = "", body: bool = True) 
     elif generics and _fits(INDENT + trait_):
         lines = [f"impl{generics}", INDENT + trait_, f"{INDENT}for {type_}", "{"]
     else:
-        lines = [f"impl{generics}", *_vertical_type(trait_, INDENT, f" for {type_}"), "{"]
+        lines = [
+            f"impl{generics}",
+            *_vertical_type(trait_, INDENT, f" for {type_}"),
+            "{",
+        ]
     if not body:
         lines.append("}")
     return "\n".join(lines)
@@ -96,7 +100,9 @@ def fn_signature(indent: str, head: str, params: list[str], tail: str) -> str:
     return "\n".join(lines)
 
 
-def let_call(indent: str, binding: str, callee: str, args: str, suffix: str = "") -> str:
+def let_call(
+    indent: str, binding: str, callee: str, args: str, suffix: str = ""
+) -> str:
     """Return `let binding = callee(args)suffix;` with rustfmt's line breaks.
 
     rustfmt keeps the call on the `let` line when it fits, otherwise moves it
@@ -114,10 +120,9 @@ def let_call(indent: str, binding: str, callee: str, args: str, suffix: str = ""
         opening, closing, body = "((", "))", args[1:-1]
     else:
         opening, closing, body = "(", ")", args
-    if _fits(f"{first}{callee}{opening}"):
-        return (
-            f"{first}{callee}{opening}\n{inner}{body},\n{indent}{closing}{suffix};"
-        )
+    # The line that opens the argument list must leave the last column free.
+    if len(f"{first}{callee}{opening}") < MAX_WIDTH:
+        return f"{first}{callee}{opening}\n{inner}{body},\n{indent}{closing}{suffix};"
     deeper = inner + INDENT
     return (
         f"{indent}let {binding} =\n{inner}{callee}{opening}\n"
@@ -153,7 +158,9 @@ def let_chain(indent: str, binding: str, parent: str, links: list[str]) -> str:
     return f"{indent}let {binding} =\n{inner}{parent}\n{tail};"
 
 
-def builder_call(indent: str, method: str, call: str, args: str, prefix: str = "") -> str:
+def builder_call(
+    indent: str, method: str, call: str, args: str, prefix: str = ""
+) -> str:
     """Return one `.method(prefix call(args)?)` link of a RequestBuilder chain."""
     argument = f"{prefix}{call}({args})?"
     one_line = f"{indent}.{method}({argument})"
@@ -371,10 +378,20 @@ def _connector_external_paths(
     ]
     for spec in _integration_flows(flows):
         module = spec["flow_module"]
-        paths.append(f"hyperswitch_domain_models::router_flow_types::{module}::{spec['flow_type']}")
-        data_module = "router_data" if spec["response_data"] == "AccessToken" else "router_response_types"
-        paths.append(f"hyperswitch_domain_models::router_request_types::{spec['request_data']}")
-        paths.append(f"hyperswitch_domain_models::{data_module}::{spec['response_data']}")
+        paths.append(
+            f"hyperswitch_domain_models::router_flow_types::{module}::{spec['flow_type']}"
+        )
+        data_module = (
+            "router_data"
+            if spec["response_data"] == "AccessToken"
+            else "router_response_types"
+        )
+        paths.append(
+            f"hyperswitch_domain_models::router_request_types::{spec['request_data']}"
+        )
+        paths.append(
+            f"hyperswitch_domain_models::{data_module}::{spec['response_data']}"
+        )
     for _, spec in filled:
         alias = spec["router_data"].split("<")[0]
         paths.append(f"hyperswitch_domain_models::types::{alias}")
@@ -455,12 +472,17 @@ def supported_payment_methods_static(
     mandates = "Supported" if "setup_mandate" in flows else "NotSupported"
     refunds = "Supported" if "refund" in flows else "NotSupported"
     three_ds = "Supported" if "complete_authorize" in flows else "NotSupported"
-    lines += _vec_let("supported_capture_methods", "enums::CaptureMethod", capture_methods)
+    lines += _vec_let(
+        "supported_capture_methods", "enums::CaptureMethod", capture_methods
+    )
     lines.append("")
     lines += _vec_let(
         "supported_card_networks", "common_enums::CardNetwork", ["Visa", "Mastercard"]
     )
-    lines += ["", "    let mut supported_payment_methods = SupportedPaymentMethods::new();"]
+    lines += [
+        "",
+        "    let mut supported_payment_methods = SupportedPaymentMethods::new();",
+    ]
     for card_type in ("Credit", "Debit"):
         lines += [
             "",
@@ -492,7 +514,11 @@ def _vec_let(binding: str, prefix: str, variants: list[str]) -> list[str]:
     one_line = f"    let {binding} = vec![{', '.join(items)}];"
     if len(", ".join(items)) <= ARRAY_WIDTH and _fits(one_line):
         return [one_line]
-    return [f"    let {binding} = vec![", *(f"        {item}," for item in items), "    ];"]
+    return [
+        f"    let {binding} = vec![",
+        *(f"        {item}," for item in items),
+        "    ];",
+    ]
 
 
 def _payment_method_todo(payment_methods: list[str]) -> list[str]:
@@ -537,7 +563,9 @@ def status_sets_used(flows: list[str]) -> list[tuple[str, dict[str, Any]]]:
         for key, spec in catalog["flows"].items()
         if key in flows and spec["status_set"]
     }
-    return [(key, value) for key, value in catalog["status_sets"].items() if key in used]
+    return [
+        (key, value) for key, value in catalog["status_sets"].items() if key in used
+    ]
 
 
 def transformer_imports(
@@ -582,7 +610,9 @@ def transformer_imports(
         external.append("hyperswitch_domain_models::router_data::RouterData")
         crate.append("crate::types::ResponseRouterData")
     if responses & {"transaction", "token", "resource_update", "incremental"}:
-        external.append("hyperswitch_domain_models::router_response_types::PaymentsResponseData")
+        external.append(
+            "hyperswitch_domain_models::router_response_types::PaymentsResponseData"
+        )
     if "transaction" in responses:
         external.append("hyperswitch_domain_models::router_request_types::ResponseId")
     if "access_token" in responses:
@@ -596,7 +626,9 @@ def transformer_imports(
         for key in ("refund", "rsync"):
             if key in flows:
                 flow_type = catalog["flows"][key]["flow_type"]
-                external.append(f"hyperswitch_domain_models::router_flow_types::refunds::{flow_type}")
+                external.append(
+                    f"hyperswitch_domain_models::router_flow_types::refunds::{flow_type}"
+                )
     for key, spec in filled:
         if spec["has_body"] and key != "refund":
             alias = spec["router_data"].split("<")[0]

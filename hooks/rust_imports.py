@@ -59,7 +59,7 @@ def _items(tree: UseTree) -> list[tuple[str, UseTree | None]]:
     for segment in sorted(tree, key=_segment_key):
         subtree = tree[segment]
         while subtree is not None and len(subtree) == 1:
-            (child, grandchild), = subtree.items()
+            ((child, grandchild),) = subtree.items()
             if child == "self":
                 break
             segment = f"{segment}::{child}"

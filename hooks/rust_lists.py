@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import rust_syntax as rs
-
 import naming
+import rust_syntax as rs
 
 # rustfmt's default max_width, and its fn_call_width (60% of max_width), the
 # widest argument list it keeps on one line.

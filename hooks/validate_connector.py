@@ -19,6 +19,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import answer_checks
+import answers as answers_module
+import flow_catalog
 import validation_checkout as checkout_rules
 import validation_imports
 import validation_rust
@@ -33,10 +36,6 @@ from validation_rules import (
     make_finding,
     rule_table,
 )
-
-import answer_checks
-import answers as answers_module
-import flow_catalog
 
 __all__ = [
     "Finding",

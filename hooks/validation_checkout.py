@@ -10,11 +10,10 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from validation_rules import Context, Finding, Severity, SourceFile, make_finding
-
 import register_connector
 import registration_points as rp
 from rust_lists import AnchorNotFound
+from validation_rules import Context, Finding, Severity, SourceFile, make_finding
 
 LOGGER = logging.getLogger("validate_connector")
 

@@ -22,9 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from validation_rules import Finding, Severity, SourceFile
-
 import rust_syntax as rs
+from validation_rules import Finding, Severity, SourceFile
 
 # Method names of traits that generated and hand-written connectors import.
 # `complete` says the list covers every method callers use, so a trait with

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from validation_rules import Finding, SourceFile
-
 import rust_syntax as rs
+from validation_rules import Finding, SourceFile
 
 # `ErrorResponse` in hyperswitch_domain_models::router_data (11 fields).
 ERROR_RESPONSE_FIELDS = (

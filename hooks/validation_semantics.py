@@ -7,11 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from validation_rules import Context, Finding, Severity, SourceFile
-
 import flow_catalog
 import rust_code
 import rust_syntax as rs
+from validation_rules import Context, Finding, Severity, SourceFile
 
 # Hyperswitch states that end an attempt, refund or update as failed.
 FAILURE_STATE = re.compile(r"^(Failure|Failed|\w+Failed|\w+Failure|\w*Declined)$")

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from validation_rules import Context, Finding, SourceFile
-
 import flow_catalog
 import rust_syntax as rs
+from validation_rules import Context, Finding, SourceFile
 
 # Jinja delimiters and GRACE's double-bracket placeholders, in any text file.
 TEXT_RESIDUE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\[\[[^\]\n]*\]\]")

@@ -35,8 +35,14 @@ def prepare_checkout() -> None:
     git("init", "--quiet", "--initial-branch", "main")
     git("add", "--all")
     git(
-        "-c", "user.name=Example", "-c", "user.email=example@example.invalid",
-        "commit", "--quiet", "--message", "Miniature Hyperswitch checkout",
+        "-c",
+        "user.name=Example",
+        "-c",
+        "user.email=example@example.invalid",
+        "commit",
+        "--quiet",
+        "--message",
+        "Miniature Hyperswitch checkout",
     )
 
 
@@ -45,8 +51,16 @@ def main() -> int:
     prepare_checkout()
     copier = Path(sys.executable).parent / "copier"
     command = [
-        str(copier), "copy", "--trust", "--defaults", "--vcs-ref", "HEAD",
-        "--data-file", str(ANSWERS), str(ROOT), str(CHECKOUT),
+        str(copier),
+        "copy",
+        "--trust",
+        "--defaults",
+        "--vcs-ref",
+        "HEAD",
+        "--data-file",
+        str(ANSWERS),
+        str(ROOT),
+        str(CHECKOUT),
     ]
     print("$ " + " ".join(command), flush=True)
     completed = subprocess.run(command, check=False)

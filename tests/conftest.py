@@ -20,7 +20,9 @@ RUST_LANGUAGE = tree_sitter.Language(tree_sitter_rust.language())
 
 # Paths every render writes, relative to the destination.
 CONNECTOR_FILE = "crates/hyperswitch_connectors/src/connectors/{name}.rs"
-TRANSFORMERS_FILE = "crates/hyperswitch_connectors/src/connectors/{name}/transformers.rs"
+TRANSFORMERS_FILE = (
+    "crates/hyperswitch_connectors/src/connectors/{name}/transformers.rs"
+)
 TEST_FILE = "crates/router/tests/connectors/{name}.rs"
 DOC_FILES = (
     "grace/connector_integration/{name}/{name}_specs.md",
@@ -30,7 +32,9 @@ DOC_FILES = (
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _isolated_copier_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+def _isolated_copier_settings(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
     """Keep a developer's own Copier settings (defaults, trust) out of the tests."""
     settings = tmp_path_factory.mktemp("copier-settings") / "settings.yml"
     settings.write_text("{}\n", encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import update_golden  # noqa: E402
+import update_golden
 
 
 def _files(root: Path) -> dict[str, bytes]:

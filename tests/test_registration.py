@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import registration_points as rp
-import rust_syntax
 import tomlkit
 import yaml
 
 import register_connector as rc
+import registration_points as rp
+import rust_syntax
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -243,7 +243,9 @@ def test_mandate_lists_follow_setup_mandate(checkout: Path) -> None:
 
 def test_certificate_auth_names_auth_type_in_sample(checkout: Path) -> None:
     report = rc.register(checkout, make_answers("certpay", auth_type="CertificateAuth"))
-    sample = parse_toml(read(checkout, "crates/router/tests/connectors/sample_auth.toml"))
+    sample = parse_toml(
+        read(checkout, "crates/router/tests/connectors/sample_auth.toml")
+    )
     assert "certpay" not in read(checkout, "crates/test_utils/src/connector_auth.rs")
     assert sample["certpay"]["auth_type"] == "CertificateAuth"
     assert set(sample["certpay"]) == {"auth_type", "certificate", "private_key"}

@@ -31,7 +31,9 @@ def test_workflow_matrix_covers_supported_pythons() -> None:
 def test_workflow_fetches_full_history() -> None:
     """The checkout step fetches tags, which the update tests need."""
     steps = _workflow()["jobs"]["test"]["steps"]
-    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+    checkout = next(
+        step for step in steps if step.get("uses", "").startswith("actions/checkout")
+    )
     assert checkout["with"]["fetch-depth"] == 0
 
 

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 
 import pytest
+
 import rust_code
 import rust_imports
 from flow_catalog import flow_specs
@@ -65,7 +66,9 @@ def _snippets() -> list[str]:
                     "        ",
                     f"response: {name}::{type_name}",
                     "utils::deserialize_xml_to_struct(&res.response)",
-                    [".change_context(errors::ConnectorError::ResponseDeserializationFailed)?"],
+                    [
+                        ".change_context(errors::ConnectorError::ResponseDeserializationFailed)?"
+                    ],
                 )
             )
             snippets.append(
@@ -104,10 +107,15 @@ def _items() -> list[str]:
             response = f"{pascal}{spec['type_stem']}Response"
             source = f"ResponseRouterData<F, {response}, T, {spec['response_data']}>"
             header = rust_code.impl_header(
-                f"TryFrom<{source}>", f"RouterData<F, T, {spec['response_data']}>", "<F, T>"
+                f"TryFrom<{source}>",
+                f"RouterData<F, T, {spec['response_data']}>",
+                "<F, T>",
             )
             signature = rust_code.fn_signature(
-                "    ", "fn try_from", [f"item: {source}"], " -> Result<Self, Self::Error> {"
+                "    ",
+                "fn try_from",
+                [f"item: {source}"],
+                " -> Result<Self, Self::Error> {",
             )
             items.append(f"{header}\n{signature}\n        todo()\n    }}\n}}")
     return items
@@ -128,7 +136,7 @@ def _rustfmt(source: str) -> str:
 
 
 def test_statements_are_rustfmt_fixed_points() -> None:
-    """rustfmt leaves every statement the helpers lay out unchanged."""
+    """Rustfmt leaves every statement the helpers lay out unchanged."""
     snippets = list(dict.fromkeys(_snippets()))
     source = "".join(
         f"fn f{index}() {{\n    {{\n{snippet}\n    }}\n}}\n"
@@ -144,14 +152,14 @@ def test_statements_are_rustfmt_fixed_points() -> None:
 
 
 def test_items_are_rustfmt_fixed_points() -> None:
-    """rustfmt leaves every impl header, signature and static unchanged."""
+    """Rustfmt leaves every impl header, signature and static unchanged."""
     items = list(dict.fromkeys(_items()))
     source = "\n".join(items) + "\n"
     assert _rustfmt(source) == source
 
 
 def test_use_declarations_are_rustfmt_fixed_points() -> None:
-    """rustfmt leaves grouped `use` declarations of every size unchanged."""
+    """Rustfmt leaves grouped `use` declarations of every size unchanged."""
     names = [f"Type{index:02}Name" for index in range(30)]
     declarations = [
         rust_imports.format_use([f"krate::module::{name}" for name in names[:count]])

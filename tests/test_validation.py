@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 import yaml
-from validation_rules import RULES, Finding, Severity
 
 import register_connector
 import validate_connector as vc
 from conftest import TEMPLATE_ROOT, copy_fixture_checkout, render
+from validation_rules import RULES, Finding, Severity
 
 NAME = "acmepay"
 FLOWS = ["authorize", "psync", "capture", "cancel", "refund", "rsync", "webhooks"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -47,17 +50,48 @@ def _isolated_copier_settings(
         os.environ["COPIER_SETTINGS_PATH"] = previous
 
 
+@functools.cache
+def template_copy() -> Path:
+    """Copy the template's working tree to a folder that is not a git repository.
+
+    Copier clones a git template for every render, which costs seconds; a
+    plain folder renders the same files, uncommitted changes included, without
+    the clone. Each test process makes its own copy once.
+    """
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=TEMPLATE_ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    scratch = Path(tempfile.mkdtemp(prefix="connector-template-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    target = scratch / "template"
+    for name in listed:
+        source = TEMPLATE_ROOT / name
+        if name.startswith(("tests/", "examples/golden/")) or not source.is_file():
+            continue
+        destination = target / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination)
+    return target
+
+
 def render(
     destination: Path,
     data: Mapping[str, Any],
     *,
     skip_tasks: bool = True,
-    vcs_ref: str = "HEAD",
-    src_path: Path = TEMPLATE_ROOT,
+    vcs_ref: str | None = None,
+    src_path: Path | None = None,
 ) -> Path:
-    """Render the template into destination with Copier's API and return it."""
+    """Render the template into destination with Copier's API and return it.
+
+    Without src_path this renders the working tree through template_copy().
+    """
     copier.run_copy(
-        str(src_path),
+        str(src_path or template_copy()),
         str(destination),
         data=dict(data),
         defaults=True,

@@ -27,6 +27,7 @@ from conftest import (
     TEST_FILE,
     rustfmt_diff,
     syntax_errors,
+    template_copy,
 )
 
 # Only the harness is inspected, so the other templates are left out of the render.
@@ -187,7 +188,7 @@ def render_harness(
         if variant not in rendered:
             destination = tmp_path_factory.mktemp(variant.id)
             copier.run_copy(
-                src_path=str(TEMPLATE_ROOT),
+                src_path=str(template_copy()),
                 dst_path=str(destination),
                 data={
                     "connector_name": variant.name,
@@ -197,7 +198,6 @@ def render_harness(
                 },
                 defaults=True,
                 unsafe=True,
-                vcs_ref="HEAD",
                 skip_tasks=True,
                 exclude=EXCLUDE,
                 quiet=True,

@@ -8,9 +8,13 @@ calls them again on the answers file, so both reject the same values.
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -54,6 +58,12 @@ _CONNECTOR_FILES = (
     "crates/router/tests/connectors/{name}.rs",
 )
 _ANSWERS_FILE = ".copier-answers.{name}.yml"
+# Folders, relative to the destination, that receive the rendered files.
+_WRITTEN_FOLDERS = (
+    "crates/hyperswitch_connectors/src/connectors",
+    "crates/router/tests/connectors",
+    "grace/connector_integration",
+)
 
 
 def answers_file_name(name: str) -> str:
@@ -88,11 +98,59 @@ def check_connector_name(
             f"connector_name {name!r} is already a module of hyperswitch_connectors: "
             "choose another name."
         )
+    if destination is not None:
+        problem = check_destination(Path(destination))
+        if problem:
+            return problem
     if operation == "update":
         return _check_name_unchanged(name, answers_file)
-    if destination is not None:
+    if destination is not None and not _is_recopy():
         return _check_name_free(name, Path(destination))
     return ""
+
+
+def check_destination(destination: Path) -> str:
+    """Check that Copier can write the connector's files under destination.
+
+    os.access ignores permission bits for root, as a real write would, but it
+    still reports read-only mounts and immutable (chattr +i) folders.
+    """
+    if destination.exists() and not destination.is_dir():
+        return (
+            f"destination {str(destination)!r} is a file, not a folder: pass the "
+            "root folder of a Hyperswitch checkout (or a new folder) instead."
+        )
+    for relative in (".", *_WRITTEN_FOLDERS):
+        folder = _nearest_existing(destination / relative)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return (
+                f"destination folder {str(folder)!r} is not writable: make it "
+                "writable (chmod u+w, chattr -i, or remount read-write), or choose "
+                "another destination."
+            )
+    return ""
+
+
+def _nearest_existing(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _is_recopy() -> bool:
+    """Return whether `copier recopy` is running this check.
+
+    Copier runs a recopy as a copy into a folder that already contains the
+    connector's answers file, so only the call stack tells the two apart.
+    NOTE: this looks for Worker.run_recopy of Copier 9.x by name.
+    """
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        module = frame.f_globals.get("__name__", "")
+        if frame.f_code.co_name == "run_recopy" and module.startswith("copier"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _check_name_unchanged(name: str, answers_file: str | None) -> str:
@@ -111,24 +169,53 @@ def _check_name_free(name: str, destination: Path) -> str:
         return (
             f"connector_name {name!r} was already generated here "
             f"({answers_file_name(name)} exists): run "
-            f"`copier update -a {answers_file_name(name)} --trust` instead."
+            f"`copier update -a {answers_file_name(name)} --trust` to change it, "
+            f"or `copier recopy -a {answers_file_name(name)} --trust` to render "
+            "it again."
         )
     for pattern in _CONNECTOR_FILES:
         relative = pattern.format(name=name)
         if (destination / relative).exists():
             return (
-                f"connector_name {name!r} already exists in this checkout ({relative}): "
+                f"connector_name {name!r} already exists in this checkout "
+                f"({relative}): choose another name."
+            )
+    for relative, registration in _registry_patterns(name):
+        path = destination / relative
+        if path.is_file() and registration.search(path.read_text(encoding="utf-8")):
+            return (
+                f"connector_name {name!r} is already registered in {relative}: "
                 "choose another name."
             )
-    registry = destination / "crates/hyperswitch_connectors/src/connectors.rs"
-    if registry.is_file() and re.search(
-        rf"^\s*pub mod {re.escape(name)};", registry.read_text(encoding="utf-8"), re.M
-    ):
-        return (
-            f"connector_name {name!r} is already registered in "
-            "crates/hyperswitch_connectors/src/connectors.rs: choose another name."
-        )
     return ""
+
+
+def _registry_patterns(name: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Return where a checkout registers connector names, as (file, pattern).
+
+    Besides the module list this covers enum variants, serde or strum renames
+    (the dummy connectors are serialised as `phonypay` and similar) and the
+    `[connectors]` keys of the development config.
+    """
+    quoted = re.escape(f'"{name}"')
+    return [
+        (
+            "crates/hyperswitch_connectors/src/connectors.rs",
+            re.compile(rf"^\s*pub mod {re.escape(name)};", re.M),
+        ),
+        (
+            "crates/common_enums/src/connector_enums.rs",
+            re.compile(
+                rf"^\s*{re.escape(naming.pascal_case(name))}\s*[,=(]"
+                rf"|(?:rename|serialize)\s*=\s*{quoted}",
+                re.M,
+            ),
+        ),
+        (
+            "config/development.toml",
+            re.compile(rf"^\s*{re.escape(name)}\.base_url\s*=", re.M),
+        ),
+    ]
 
 
 def check_display_name(value: object) -> str:
@@ -141,12 +228,18 @@ def check_display_name(value: object) -> str:
             f"{MAX_DISPLAY_NAME_LENGTH}."
         )
     if any(char in value for char in "\r\n\t\x00"):
-        return f"display_name {value!r} contains a line break or control character: use one line."
+        return (
+            f"display_name {value!r} contains a line break or control character: "
+            "write it on one line."
+        )
     if not value.isprintable():
         return f"display_name {value!r} contains a non-printable character: remove it."
     marker = _template_marker(value)
     if marker:
-        return f"display_name {value!r} contains the template delimiter {marker!r}: remove it."
+        return (
+            f"display_name {value!r} contains the template delimiter {marker!r}: "
+            "remove it."
+        )
     return ""
 
 
@@ -155,7 +248,10 @@ def check_base_url(value: object) -> str:
     if not isinstance(value, str) or not value:
         return "base_url is empty: give the sandbox URL, e.g. https://sandbox.acmepay.com/."
     if len(value) > MAX_URL_LENGTH:
-        return f"base_url has {len(value)} characters: use at most {MAX_URL_LENGTH}."
+        return (
+            f"base_url {value[:40]!r}… has {len(value)} characters: use at most "
+            f"{MAX_URL_LENGTH}."
+        )
     bad = [char for char in value if char.isspace() or char in "\"'`\\<>"]
     if bad:
         return (
@@ -164,18 +260,30 @@ def check_base_url(value: object) -> str:
         )
     marker = _template_marker(value)
     if marker:
-        return f"base_url {value!r} contains the template delimiter {marker!r}: remove it."
+        return (
+            f"base_url {value!r} contains the template delimiter {marker!r}: remove it."
+        )
     if not value.isascii() or not value.isprintable():
-        return f"base_url {value!r} contains non-ASCII characters: use the punycode form."
+        return (
+            f"base_url {value!r} contains non-ASCII characters: use the punycode form."
+        )
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):
-        return f"base_url {value!r} must start with https:// (or http:// for a local mock)."
+        return (
+            f"base_url {value!r} must start with https:// (or http:// for a local "
+            "mock), e.g. https://sandbox.acmepay.com/."
+        )
     if not parts.hostname:
         return f"base_url {value!r} has no host: use a URL such as https://sandbox.acmepay.com/."
     if parts.query or parts.fragment:
-        return f"base_url {value!r} has a query or fragment: keep only scheme, host and path."
+        return (
+            f"base_url {value!r} has a query or fragment: keep only scheme, host "
+            "and path."
+        )
     if parts.username or parts.password:
-        return f"base_url {value!r} contains credentials: remove the user:password@ part."
+        return (
+            f"base_url {value!r} contains credentials: remove the user:password@ part."
+        )
     return ""
 
 
@@ -187,7 +295,8 @@ def check_flows(flows: object) -> str:
     unknown = [flow for flow in flows if flow not in known]
     if unknown:
         return (
-            f"flows contains unknown flow {unknown[0]!r}: choose from {', '.join(known)}."
+            f"flows contains unknown flow {unknown[0]!r}: choose from "
+            f"{', '.join(known)}."
         )
     duplicates = sorted({flow for flow in flows if flows.count(flow) > 1})
     if duplicates:
@@ -218,7 +327,9 @@ def check_auth_scheme(auth_type: object, scheme: object) -> str:
 
 def check_header_name(value: object) -> str:
     """Check a custom credential header name (an HTTP token)."""
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]{0,63}", value):
+    if not isinstance(value, str) or not re.fullmatch(
+        r"[A-Za-z][A-Za-z0-9-]{0,63}", value
+    ):
         return (
             f"auth_header_name {value!r} is not a valid HTTP header name: use letters, "
             "digits and hyphens, e.g. X-Api-Key."
@@ -230,7 +341,9 @@ def check_choice(question: str, value: object, choices: Iterable[str]) -> str:
     """Check that a value is one of a question's choices."""
     options = list(choices)
     if value not in options:
-        return f"{question} {value!r} is not supported: choose from {', '.join(options)}."
+        return (
+            f"{question} {value!r} is not supported: choose from {', '.join(options)}."
+        )
     return ""
 
 
@@ -241,14 +354,22 @@ def check_payment_methods(value: object) -> str:
         return "payment_methods is empty: choose at least card."
     for item in value:
         if item not in known:
-            return f"payment_methods contains unknown {item!r}: choose from {', '.join(known)}."
+            return (
+                f"payment_methods contains unknown {item!r}: choose from "
+                f"{', '.join(known)}."
+            )
     return ""
 
 
 def check_date(value: object) -> str:
     """Check the generation date (YYYY-MM-DD)."""
+    problem = f"generated_on {value!r} is not a date: use YYYY-MM-DD, e.g. 2025-01-31."
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return f"generated_on {value!r} is not a date: use YYYY-MM-DD."
+        return problem
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return problem
     return ""
 
 
@@ -263,7 +384,10 @@ def check_endpoint(flow: str, value: object) -> str:
         return f"{question} {value!r} contains a line break: write it on one line."
     marker = _template_marker(value)
     if marker:
-        return f"{question} {value!r} contains the template delimiter {marker!r}: remove it."
+        return (
+            f"{question} {value!r} contains the template delimiter {marker!r}: "
+            "remove it."
+        )
     method, path = split_endpoint(value)
     if method and method not in ENDPOINT_METHODS:
         return (
@@ -280,7 +404,9 @@ def _check_endpoint_path(flow: str, question: str, value: str, path: str) -> str
             "base_url, e.g. /v1/payments."
         )
     if not path.startswith("/"):
-        return f"{question} {value!r} must be a path starting with '/', e.g. /v1/payments."
+        return (
+            f"{question} {value!r} must be a path starting with '/', e.g. /v1/payments."
+        )
     segments = path[1:].split("/")
     for index, segment in enumerate(segments):
         trailing_slash = segment == "" and index == len(segments) - 1
@@ -291,8 +417,8 @@ def _check_endpoint_path(flow: str, question: str, value: str, path: str) -> str
             )
         if segment and not _SEGMENT.fullmatch(segment):
             return (
-                f"{question} {value!r} has the invalid segment {segment!r}: use letters, "
-                "digits, '.', '_', '~', '-' or one {placeholder} per segment."
+                f"{question} {value!r} has the invalid segment {segment!r}: use "
+                "letters, digits, '.', '_', '~', '-' or one {placeholder} per segment."
             )
     allowed = flow_catalog.flow_specs()[flow]["ids"]
     for placeholder in re.findall(r"\{([a-z_]+)\}", path):

@@ -1,6 +1,6 @@
-"""Escape user text for the languages the template writes.
+r"""Escape user text for the languages the template writes.
 
-A display name such as `Acme "Pay" \\ Co` must reach Rust, TOML and Markdown
+A display name such as `Acme "Pay" \ Co` must reach Rust, TOML and Markdown
 as that literal text, never as syntax.
 """
 
@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# CommonMark lets a backslash escape any ASCII punctuation. These are the
+# characters that start emphasis, code, links, HTML, entities (`&amp;`),
+# headings, list items or table cells.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def rust_string(value: str) -> str:

@@ -71,3 +71,12 @@ def test_template_file_names_are_portable() -> None:
         if name.endswith((" ", ".")):
             bad.append(str(path.relative_to(ROOT)))
     assert bad == []
+
+
+def test_readme_lists_every_validation_rule() -> None:
+    """Every validation rule appears in the README with its description."""
+    import validate_connector
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code, severity, description in validate_connector.rule_table():
+        assert f"| {code} | {severity} | {description} |" in readme

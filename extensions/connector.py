@@ -67,6 +67,11 @@ def check_registration(
     return register_connector.registration_problem(Path(str(destination)), answers)
 
 
+def existing_file(destination: object, relative: str) -> bool:
+    """Return whether a file exists at relative under the destination."""
+    return (Path(str(destination)) / relative).is_file()
+
+
 class ConnectorExtension(Extension):
     """Register the filters and globals the connector templates use."""
 
@@ -100,5 +105,6 @@ class ConnectorExtension(Extension):
             "check_date": answer_checks.check_date,
             "check_endpoint": answer_checks.check_endpoint,
             "check_registration": check_registration,
+            "existing_file": existing_file,
         }
         environment.globals.update(globals_)

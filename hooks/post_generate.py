@@ -69,6 +69,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--answers-file", required=True, help="the connector's answers file"
     )
+    parser.add_argument(
+        "--kept",
+        action="append",
+        default=[],
+        help="a document that existed before the copy and was kept (repeatable)",
+    )
     parser.add_argument("destination", type=Path, help="root of the rendered checkout")
     return parser.parse_args(argv)
 
@@ -89,11 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    return run(destination, args.answers_file)
+    return run(destination, args.answers_file, [path for path in args.kept if path])
 
 
-def run(destination: Path, answers_file: str) -> int:
-    """Register (when asked) and validate; print one report."""
+def run(destination: Path, answers_file: str, kept: Sequence[str] = ()) -> int:
+    """Register (when asked) and validate; print one report.
+
+    Documents in kept were written before the copy, by GRACE or by hand, so
+    their layout findings are reported as warnings instead of errors.
+    """
     import answers
     import validate_connector
 
@@ -105,18 +115,39 @@ def run(destination: Path, answers_file: str) -> int:
     status = _register(destination, data)
     if status:
         return status
-    findings = validate_connector.validate(destination, data)
+    findings = downgrade_kept(validate_connector.validate(destination, data), kept)
     print(validate_connector.format_text(findings))
     if validate_connector.exit_status(findings):
-        hooks = Path(__file__).resolve().parent
         print(
             "Fix the errors above, then check again with:\n"
-            f"  {sys.executable} {hooks / 'validate_connector.py'} "
-            f"--answers-file {answers_file} {destination}",
+            f"  python {validator_path(data)} --answers-file {answers_file} "
+            f"{destination}",
             file=sys.stderr,
         )
         return 1
     return 0
+
+
+def downgrade_kept(findings: list[Any], kept: Sequence[str]) -> list[Any]:
+    """Turn errors about documents the copy kept into warnings."""
+    from dataclasses import replace
+
+    from validation_rules import Severity
+
+    return [
+        replace(finding, severity=Severity.WARNING)
+        if finding.path in kept and finding.severity is Severity.ERROR
+        else finding
+        for finding in findings
+    ]
+
+
+def validator_path(data: dict[str, Any]) -> str:
+    """Return where the validator script lives once Copier's clone is gone."""
+    source = str(data.get("_src_path", ""))
+    if source and Path(source).is_dir():
+        return str(Path(source) / "hooks" / "validate_connector.py")
+    return f"<a clone of {source or 'this template'}>/hooks/validate_connector.py"
 
 
 def _register(destination: Path, data: dict[str, Any]) -> int:

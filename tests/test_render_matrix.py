@@ -49,6 +49,7 @@ CASES: dict[str, dict[str, Any]] = {
     "smallest": {"connector_name": "acmepay", "flows": ["authorize"]},
     "every_flow_long_name": {
         "connector_name": "abcdefghij_klmnopqrs",
+        "base_url": "https://api-sandbox.example.com:8443/v2/",
         "display_name": 'Acme "Pay" \\ Co #1 */ {x}',
         "flows": ALL_FLOWS,
         "auth_type": "SignatureKey",
@@ -111,6 +112,7 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "no_key": {
         "connector_name": "freepay",
+        "base_url": "http://localhost:8080",
         "flows": ["authorize", "post_session_tokens", "session_update"],
         "auth_type": "NoKey",
         "auth_scheme": "none",
@@ -239,3 +241,30 @@ def test_no_panicking_code(rendered: tuple[Path, dict[str, Any]]) -> None:
         text = (destination / pattern.format(name=name)).read_text()
         for banned in ("todo!(", "unimplemented!(", ".unwrap()", ".expect(", "panic!("):
             assert banned not in text, f"{banned} in {pattern}"
+
+
+def _effective(case: dict[str, Any], name: str, question: dict[str, Any]) -> object:
+    """Return the answer a case gives, falling back to the question's default."""
+    if name in case:
+        return case[name]
+    if name == "auth_scheme":
+        auth_type = case.get("auth_type", "HeaderKey")
+        return CATALOG["auth_types"][auth_type]["schemes"][0]
+    return question.get("default")
+
+
+def test_cases_cover_every_choice() -> None:
+    """Each choice of every choice question appears in at least one case."""
+    questions = yaml.safe_load((TEMPLATE_ROOT / "copier.yml").read_text())
+    for name, question in questions.items():
+        if name.startswith("_") or not isinstance(question, dict):
+            continue
+        choices = question.get("choices")
+        if not choices:
+            continue
+        expected = set(choices.values() if isinstance(choices, dict) else choices)
+        seen: set[Any] = set()
+        for case in CASES.values():
+            value = _effective(case, name, question)
+            seen.update(value if isinstance(value, list) else [value])
+        assert expected <= seen, f"{name}: {sorted(expected - seen)} never rendered"

@@ -477,7 +477,7 @@ def supported_payment_methods_static(
     )
     lines.append("")
     lines += _vec_let(
-        "supported_card_networks", "common_enums::CardNetwork", ["Visa", "Mastercard"]
+        "supported_card_networks", "enums::CardNetwork", ["Visa", "Mastercard"]
     )
     lines += [
         "",
@@ -496,8 +496,8 @@ def supported_payment_methods_static(
             "            specific_features: Some(",
             "                api_models::feature_matrix::PaymentMethodSpecificFeatures::Card({",
             "                    api_models::feature_matrix::CardSpecificFeatures {",
-            f"                        three_ds: common_enums::FeatureStatus::{three_ds},",
-            "                        no_three_ds: common_enums::FeatureStatus::Supported,",
+            f"                        three_ds: enums::FeatureStatus::{three_ds},",
+            "                        no_three_ds: enums::FeatureStatus::Supported,",
             "                        supported_card_networks: supported_card_networks.clone(),",
             "                    }",
             "                }),",

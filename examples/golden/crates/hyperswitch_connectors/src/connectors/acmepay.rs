@@ -734,10 +734,7 @@ fn supported_payment_methods() -> SupportedPaymentMethods {
         enums::CaptureMethod::SequentialAutomatic,
     ];
 
-    let supported_card_networks = vec![
-        common_enums::CardNetwork::Visa,
-        common_enums::CardNetwork::Mastercard,
-    ];
+    let supported_card_networks = vec![enums::CardNetwork::Visa, enums::CardNetwork::Mastercard];
 
     let mut supported_payment_methods = SupportedPaymentMethods::new();
 
@@ -751,8 +748,8 @@ fn supported_payment_methods() -> SupportedPaymentMethods {
             specific_features: Some(
                 api_models::feature_matrix::PaymentMethodSpecificFeatures::Card({
                     api_models::feature_matrix::CardSpecificFeatures {
-                        three_ds: common_enums::FeatureStatus::NotSupported,
-                        no_three_ds: common_enums::FeatureStatus::Supported,
+                        three_ds: enums::FeatureStatus::NotSupported,
+                        no_three_ds: enums::FeatureStatus::Supported,
                         supported_card_networks: supported_card_networks.clone(),
                     }
                 }),
@@ -770,8 +767,8 @@ fn supported_payment_methods() -> SupportedPaymentMethods {
             specific_features: Some(
                 api_models::feature_matrix::PaymentMethodSpecificFeatures::Card({
                     api_models::feature_matrix::CardSpecificFeatures {
-                        three_ds: common_enums::FeatureStatus::NotSupported,
-                        no_three_ds: common_enums::FeatureStatus::Supported,
+                        three_ds: enums::FeatureStatus::NotSupported,
+                        no_three_ds: enums::FeatureStatus::Supported,
                         supported_card_networks: supported_card_networks.clone(),
                     }
                 }),

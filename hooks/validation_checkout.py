@@ -202,6 +202,10 @@ def _check_point(
                 "`python hooks/register_connector.py` to add it.",
             )
         ]
+    if readded == text:
+        # The file equals what adding the entry to the file without it
+        # produces, so it contains the entry once and the diffs below agree.
+        return []
     removed_lines = _changed_line_numbers(text, removed)
     added_count = len(_changed_line_numbers(readded, removed)) or 1
     if len(removed_lines) <= added_count:

@@ -16,7 +16,6 @@ from typing import Any
 import flow_catalog
 import naming
 import rust_lists as rl
-import rust_syntax as rs
 import toml_lists as tl
 
 
@@ -135,9 +134,8 @@ def default_impls(
     required: set[str],
 ) -> bytes:
     """Reconcile the connector's membership of every `default_imp_for_*!` list."""
-    root = rs.parse(source).root_node
-    every = {invocation.name for invocation in rl.macro_lists(root, "default_imp_for_")}
-    excluded = implemented if present else every
+    # None excludes the connector from every list, which removes it.
+    excluded = implemented if present else None
     return rl.ensure_in_macro_lists(
         source, "default_imp_for_", f"connectors::{c.type_name}", excluded, required
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import naming
 import rust_syntax as rs
@@ -541,6 +542,12 @@ class MacroList:
         return bool(self.arguments) and self.arguments[-1].comma_end is not None
 
 
+@lru_cache(maxsize=4)
+def source_macro_lists(source: bytes, prefix: str) -> tuple[MacroList, ...]:
+    """Find the `prefix*!(…)` invocations of source, reusing recent results."""
+    return tuple(macro_lists(rs.parse(source).root_node, prefix))
+
+
 def macro_lists(root: rs.Node, prefix: str) -> list[MacroList]:
     """Find invocations of macros whose name starts with `prefix`."""
     found = []
@@ -617,15 +624,15 @@ def ensure_in_macro_lists(
     source: bytes,
     prefix: str,
     item: str,
-    excluded: set[str],
+    excluded: set[str] | None,
     required: set[str],
 ) -> bytes:
     """Put `item` in every `prefix*!(…)` list except those named in `excluded`.
 
+    An `excluded` of None names every list, so `item` leaves all of them.
     Every macro named in `required` must be invoked in the file.
     """
-    root = rs.parse(source).root_node
-    lists = macro_lists(root, prefix)
+    lists = source_macro_lists(source, prefix)
     if not lists:
         raise AnchorNotFound(f"`{prefix}*!(…)` invocations")
     missing = required - {invocation.name for invocation in lists}
@@ -634,7 +641,7 @@ def ensure_in_macro_lists(
             "invocations of " + ", ".join(f"{name}!" for name in sorted(missing))
         )
     for invocation in sorted(lists, key=lambda m: m.node.start_byte, reverse=True):
-        present = invocation.name not in excluded
+        present = excluded is not None and invocation.name not in excluded
         if (item in invocation.items) == present:
             continue
         multiline = invocation.node.start_point.row != invocation.node.end_point.row

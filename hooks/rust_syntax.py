@@ -7,7 +7,7 @@ The helpers only read; callers turn the offsets they return into edits.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import tree_sitter
 import tree_sitter_rust
@@ -21,8 +21,14 @@ def _parser() -> tree_sitter.Parser:
     return tree_sitter.Parser(tree_sitter.Language(tree_sitter_rust.language()))
 
 
+@lru_cache(maxsize=8)
 def parse(source: bytes) -> Tree:
-    """Parse Rust source bytes into a syntax tree."""
+    """Parse Rust source bytes into a syntax tree, reusing recent trees.
+
+    Registration and its check edit the same file text several times, and
+    every edit starts by parsing it. A tree is never edited in place here, so
+    callers of the same source can share one.
+    """
     return _parser().parse(source)
 
 
@@ -153,6 +159,10 @@ def leading_attributes_start(node: Node) -> int:
 
 def contains_comment(node: Node) -> bool:
     """Tell whether any comment lies inside a node."""
+    # Every comment starts with // or /*, so text without both has none.
+    raw = node.text or b""
+    if b"//" not in raw and b"/*" not in raw:
+        return False
     return any(child.type in ("line_comment", "block_comment") for child in walk(node))
 
 

@@ -5,7 +5,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: example test lint golden clean
+.PHONY: example test lint golden bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 
 golden: $(STAMP)
 	$(PYTHON) scripts/update_golden.py
+
+# Times copy, update, validation and the test suite; writes BENCHMARKS.md.
+bench: $(STAMP)
+	$(PYTHON) scripts/benchmark.py --write
 
 clean:
 	rm -rf $(VENV) build

@@ -20,6 +20,9 @@ LOGGER = logging.getLogger("validate_connector")
 # rustfmt 1.x prints "Diff in PATH at line N:" (older) or "Diff in PATH:N:".
 DIFF_HEADER = re.compile(r"^Diff in (.+?)(?: at line |:)(\d+):?\s*$")
 RUSTFMT_TIMEOUT_SECONDS = 120
+# Hyperswitch's .rustfmt.toml sets nightly-only options (import grouping and
+# granularity); stable rustfmt warns about each one and ignores it.
+NIGHTLY_ONLY_WARNING = "unstable features are only available in nightly channel"
 
 
 def check_rustfmt(context: Context, sources: Sequence[SourceFile]) -> list[Finding]:
@@ -42,7 +45,8 @@ def check_rustfmt(context: Context, sources: Sequence[SourceFile]) -> list[Findi
     checked = [source for source in sources if _formattable(context, source)]
     if not checked:
         return []
-    command = [rustfmt, "--edition", "2021", "--color", "never", "--check"]
+    command = [*_rustfmt_command(rustfmt, context.root)]
+    command += ["--edition", "2021", "--color", "never", "--check"]
     command.extend(str(source.path) for source in checked)
     LOGGER.debug("running %s", " ".join(command))
     try:
@@ -67,6 +71,28 @@ def check_rustfmt(context: Context, sources: Sequence[SourceFile]) -> list[Findi
             )
         ]
     return _diff_findings(context, checked, result.stdout, result.stderr)
+
+
+def _rustfmt_command(rustfmt: str, root: Path) -> list[str]:
+    """Return rustfmt, on the nightly toolchain when the checkout's config needs it.
+
+    `+nightly` works only through rustup's proxy, so this asks it first and
+    falls back to the rustfmt on PATH.
+    """
+    config = root / ".rustfmt.toml"
+    if not config.is_file() or "unstable_features" not in config.read_text("utf-8"):
+        return [rustfmt]
+    try:
+        probe = subprocess.run(
+            [rustfmt, "+nightly", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=RUSTFMT_TIMEOUT_SECONDS,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return [rustfmt]
+    return [rustfmt, "+nightly"] if probe.returncode == 0 else [rustfmt]
 
 
 def _formattable(context: Context, source: SourceFile) -> bool:
@@ -99,17 +125,32 @@ def _diff_findings(
                 "the file (Hyperswitch CI runs `cargo +nightly fmt --all --check`).",
             )
         )
-    if not findings and stderr.strip():
-        first = stderr.strip().splitlines()[0]
-        LOGGER.warning("rustfmt reported: %s", stderr.strip())
+    warnings = stderr.strip().splitlines()
+    problems = [line for line in warnings if NIGHTLY_ONLY_WARNING not in line]
+    if not findings and problems:
+        LOGGER.warning("rustfmt reported: %s", "\n".join(problems))
         findings.add(
             make_finding(
                 checked[0].relative,
                 1,
                 1,
                 "HSC002",
-                f"rustfmt failed: {first}",
+                f"rustfmt failed: {problems[0]}",
                 Severity.WARNING,
+            )
+        )
+    if len(problems) < len(warnings):
+        findings.add(
+            make_finding(
+                checked[0].relative,
+                1,
+                1,
+                "HSC002",
+                "stable rustfmt ignored the checkout's nightly-only options "
+                "(import grouping), so imports were not checked against them: "
+                "install `rustup toolchain install nightly --component rustfmt` "
+                "for the check Hyperswitch CI runs.",
+                Severity.INFO,
             )
         )
     return sorted(findings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -128,6 +129,43 @@ def test_missing_rustfmt_is_one_info_line(
     assert skipped[0].severity is Severity.INFO
     assert "skipped" in skipped[0].message
     assert vc.exit_status(findings) == 0
+
+
+HYPERSWITCH_RUSTFMT_CONFIG = (
+    'edition = "2021"\nunstable_features = true\n'
+    'group_imports = "StdExternalCrate"\nimports_granularity = "Crate"\n'
+)
+
+
+@pytest.mark.skipif(not HAS_RUSTFMT, reason="rustfmt is not installed")
+def test_stable_rustfmt_notes_ignored_nightly_options(
+    checkout: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (checkout / ".rustfmt.toml").write_text(HYPERSWITCH_RUSTFMT_CONFIG)
+    real = shutil.which("rustfmt")
+    stable_only = tmp_path / "stable-bin"
+    stable_only.mkdir()
+    wrapper = stable_only / "rustfmt"
+    # A rustfmt without rustup's proxy: it rejects `+nightly` like a plain binary.
+    wrapper.write_text(f'#!/bin/sh\ncase "$1" in +*) exit 1;; esac\nexec {real} "$@"\n')
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{stable_only}:{os.environ['PATH']}")
+    findings = [f for f in run_validate(checkout) if f.code == "HSC002"]
+    assert [f.severity for f in findings] == [Severity.INFO]
+    assert "nightly-only options" in findings[0].message
+
+
+def _has_nightly_rustfmt() -> bool:
+    if not HAS_RUSTFMT:
+        return False
+    probe = ["rustfmt", "+nightly", "--version"]
+    return subprocess.run(probe, capture_output=True, check=False).returncode == 0
+
+
+@pytest.mark.skipif(not _has_nightly_rustfmt(), reason="no nightly rustfmt in rustup")
+def test_nightly_rustfmt_checks_hyperswitch_config(checkout: Path) -> None:
+    (checkout / ".rustfmt.toml").write_text(HYPERSWITCH_RUSTFMT_CONFIG)
+    assert [f for f in run_validate(checkout) if f.code == "HSC002"] == []
 
 
 def test_jinja_residue_in_rust(checkout: Path) -> None:

@@ -565,10 +565,13 @@ BAD_ANSWERS = [
 ]
 
 
-@pytest.mark.parametrize("case", BAD_ANSWERS, ids=lambda case: case.case_id)
-def test_copy_rejects_bad_answer(
-    case: BadAnswer, template_repo: Path, checkout: Path
-) -> None:
+# bad_name() cases pass only a connector_name; the others add more answers.
+NAME_CASES = [case for case in BAD_ANSWERS if len(case.data) == 1]
+OTHER_CASES = [case for case in BAD_ANSWERS if case not in NAME_CASES]
+
+
+def assert_rejected(case: BadAnswer, template_repo: Path, checkout: Path) -> None:
+    """Run copier copy with the case's answers and check nothing was written."""
     if case.prepare is not None:
         case.prepare(checkout)
     before = tree_digest(checkout)
@@ -581,6 +584,28 @@ def test_copy_rejects_bad_answer(
         assert fragment in result.message, result.stderr
     assert tree_digest(checkout) == before
     assert git(checkout, "rev-parse", "HEAD") == head
+
+
+# Two classes, so that pytest-xdist's --dist loadscope shares the table between
+# workers instead of running all of it on one.
+class TestBadNames:
+    """Connector names that copier copy must reject."""
+
+    @pytest.mark.parametrize("case", NAME_CASES, ids=lambda case: case.case_id)
+    def test_copy_rejects_bad_name(
+        self, case: BadAnswer, template_repo: Path, checkout: Path
+    ) -> None:
+        assert_rejected(case, template_repo, checkout)
+
+
+class TestOtherBadAnswers:
+    """URLs, flows, endpoints, display names and choices copier copy must reject."""
+
+    @pytest.mark.parametrize("case", OTHER_CASES, ids=lambda case: case.case_id)
+    def test_copy_rejects_bad_answer(
+        self, case: BadAnswer, template_repo: Path, checkout: Path
+    ) -> None:
+        assert_rejected(case, template_repo, checkout)
 
 
 # ---------------------------------------------------------------------------

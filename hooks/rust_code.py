@@ -428,7 +428,7 @@ def _connector_external_paths(
 
 def _masking_paths(auth_scheme: str) -> list[str]:
     paths: list[str] = []
-    if auth_scheme in ("raw_header", "custom_header", "certificate"):
+    if auth_scheme in ("raw_header", "custom_header"):
         paths.append("hyperswitch_masking::ExposeInterface")
     if auth_scheme in ("bearer", "raw_header", "basic", "custom_header"):
         paths.append("hyperswitch_masking::Mask")

@@ -174,7 +174,10 @@ def macro_call(indent: str, lead: str, macro: str, args: list[str], tail: str) -
     """Return `lead macro!(args)tail`, one argument per line when too wide."""
     joined = ", ".join(args)
     one_line = f"{indent}{lead}{macro}!({joined}){tail}"
-    if len(joined) <= FN_CALL_WIDTH and _fits(one_line):
+    # Inside a call such as `Ok(`, the macro call is that call's argument list,
+    # so the width limit applies to the whole `macro!(…)`.
+    measured = f"{macro}!({joined})" if lead.endswith("(") else joined
+    if len(measured) <= FN_CALL_WIDTH and _fits(one_line):
         return one_line
     inner = indent + INDENT
     lines = [f"{indent}{lead}{macro}!("]

@@ -8,9 +8,11 @@ default width of 100 columns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 MAX_WIDTH = 100
+# The widest `use` list rustfmt 1.9 keeps on one line, braces and `;` included.
+ONE_LINE_LIST_WIDTH = MAX_WIDTH - 2
 INDENT = "    "
 
 # A tree maps each path segment to its subtree; None marks an imported leaf.
@@ -91,25 +93,30 @@ def _format_item(
     single = f"{indent}{prefix}{_one_line(segment, subtree)}{suffix}"
     if subtree is None or "{" not in single:
         return single
-    # rustfmt keeps a list on one line only when it fits and nests no other list.
-    if len(single) <= MAX_WIDTH and not _has_nested_list(subtree):
+    # rustfmt keeps a list on one line only when it nests no other list and
+    # leaves the last two columns free (measured against rustfmt 1.9).
+    if len(single) <= ONE_LINE_LIST_WIDTH and not _has_nested_list(subtree):
         return single
     inner_indent = indent + INDENT
     items = _items(subtree)
     if _has_nested_list(subtree):
         body = [_format_item(seg, sub, inner_indent, "", ",") for seg, sub in items]
     else:
-        body = _fill([_one_line(seg, sub) for seg, sub in items], inner_indent)
+        body = fill_items([_one_line(seg, sub) for seg, sub in items], inner_indent)
     opening = f"{indent}{prefix}{segment}::{{"
     return "\n".join([opening, *body, f"{indent}}}{suffix}"])
 
 
-def _fill(words: list[str], indent: str) -> list[str]:
-    """Pack list items into lines narrower than MAX_WIDTH, each ending in a comma.
+def fill_items(words: Sequence[str], indent: str) -> list[str]:
+    """Pack list items into lines as rustfmt's mixed layout does, each with a comma.
 
-    rustfmt leaves the last column free in a wrapped list, so a packed line
-    stops at 99 characters.
+    rustfmt 1.9 lets a list that fits on one line use all 100 columns, but once
+    it needs several lines, each stays under 100 columns; an item that is wider
+    on its own still gets a line of its own.
     """
+    single = f"{indent}{', '.join(words)},"
+    if len(single) <= MAX_WIDTH:
+        return [single]
     lines: list[str] = []
     current = ""
     for word in words:

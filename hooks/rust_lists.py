@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import naming
 import rust_syntax as rs
+from rust_imports import ONE_LINE_LIST_WIDTH, fill_items
 
 # rustfmt's default max_width, and its fn_call_width (60% of max_width), the
 # widest argument list it keeps on one line.
@@ -491,22 +492,9 @@ def ensure_use_entries(
 def use_list_layout(indent: str, head: str, items: Sequence[str]) -> str:
     """Lay out `head{a, b};` on one line, or fill lines as rustfmt's mixed layout."""
     line = f"{indent}{head}{{{', '.join(items)}}};"
-    if len(line) <= MAX_WIDTH:
+    if len(line) <= ONE_LINE_LIST_WIDTH:
         return line[len(indent) :]
-    inner = indent + INDENT
-    lines: list[str] = []
-    current = ""
-    for index, item in enumerate(items):
-        piece = f"{item},"
-        candidate = f"{current} {piece}" if current else f"{inner}{piece}"
-        # rustfmt 1.9 reserves a column for the space after a separator, so a
-        # line may reach max_width only when it ends with the last item.
-        limit = MAX_WIDTH if index == len(items) - 1 else MAX_WIDTH - 1
-        if current and len(candidate) > limit:
-            lines.append(current)
-            candidate = f"{inner}{piece}"
-        current = candidate
-    lines.append(current)
+    lines = fill_items(list(items), indent + INDENT)
     return f"{head}{{\n" + "\n".join(lines) + f"\n{indent}}};"
 
 

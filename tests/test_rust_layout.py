@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +37,17 @@ def _names() -> list[str]:
 def _snippets() -> list[str]:
     """Build one statement or item per helper, name and stem."""
     snippets: list[str] = []
+    for length in range(1, 81):
+        path = "/" + "p" * (length - 1)
+        snippets.append(
+            rust_code.macro_call(
+                "        ",
+                "Ok(",
+                "format",
+                [f'"{{}}{path}"', "self.base_url(connectors)"],
+                ")",
+            )
+        )
     for name in _names():
         pascal = pascal_case(name)
         auth = f"{name}::{pascal}AuthType::try_from(auth_type)"
@@ -158,17 +170,53 @@ def test_items_are_rustfmt_fixed_points() -> None:
     assert _rustfmt(source) == source
 
 
-def test_use_declarations_are_rustfmt_fixed_points() -> None:
+def _rustfmt_files(directory: Path, sources: list[str]) -> str:
+    """Write each source to its own file and return rustfmt --check's report."""
+    rustfmt = shutil.which("rustfmt")
+    if rustfmt is None:
+        pytest.skip("rustfmt is not installed")
+    paths = []
+    for index, source in enumerate(sources):
+        path = directory / f"case{index}.rs"
+        path.write_text(source, encoding="utf-8")
+        paths.append(str(path))
+    result = subprocess.run(
+        [rustfmt, "--edition", "2021", "--color", "never", "--check", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout + result.stderr
+
+
+def test_use_declarations_are_rustfmt_fixed_points(tmp_path: Path) -> None:
     """Rustfmt leaves grouped `use` declarations of every size unchanged."""
-    names = [f"Type{index:02}Name" for index in range(30)]
-    declarations = [
-        rust_imports.format_use([f"krate::module::{name}" for name in names[:count]])
-        for count in range(1, 30)
-    ]
+    declarations = []
+    for width in range(1, 12):
+        names = [f"Type{index:02}{'N' * width}" for index in range(30)]
+        declarations += [
+            rust_imports.format_use(
+                [f"krate::module::{name}" for name in names[:count]]
+            )
+            for count in range(1, 30)
+        ]
     declarations.append(
         rust_imports.format_use(
             ["krate::api::self", "krate::api::Thing", "krate::errors", "krate::a::b::C"]
         )
     )
-    for declaration in declarations:
-        assert _rustfmt(declaration + "\n") == declaration + "\n"
+    sources = [declaration + "\n" for declaration in declarations]
+    assert _rustfmt_files(tmp_path, sources) == ""
+
+
+def test_registration_use_lists_are_rustfmt_fixed_points(tmp_path: Path) -> None:
+    """Rustfmt keeps the `use` lists registration writes, at every fill width."""
+    import rust_lists
+
+    sources = []
+    for count in range(2, 14):
+        for width in range(4, 30):
+            items = [f"m{index:02}::T{'t' * width}{index:02}" for index in range(count)]
+            layout = rust_lists.use_list_layout("", "pub use krate::", items)
+            sources.append(layout + "\n")
+    assert _rustfmt_files(tmp_path, sources) == ""

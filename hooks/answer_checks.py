@@ -190,12 +190,22 @@ def _check_name_free(name: str, destination: Path) -> str:
     return ""
 
 
+# Structs that get a field named after the connector. Other fields of the same
+# name (ConnectorAuthentication has `users` and `automation_configs`) clash.
+_FIELD_STRUCT_FILES = (
+    "crates/hyperswitch_domain_models/src/connector_endpoints.rs",
+    "crates/connector_configs/src/connector.rs",
+    "crates/test_utils/src/connector_auth.rs",
+)
+
+
 def _registry_patterns(name: str) -> list[tuple[str, re.Pattern[str]]]:
     """Return where a checkout registers connector names, as (file, pattern).
 
     Besides the module list this covers enum variants, serde or strum renames
-    (the dummy connectors are serialised as `phonypay` and similar) and the
-    `[connectors]` keys of the development config.
+    (the dummy connectors are serialised as `phonypay` and similar), keys and
+    sub-tables of `[connectors]` in the development config (such as
+    `[connectors.supported]`), and fields of the structs registration extends.
     """
     quoted = re.escape(f'"{name}"')
     return [
@@ -213,7 +223,15 @@ def _registry_patterns(name: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "config/development.toml",
-            re.compile(rf"^\s*{re.escape(name)}\.base_url\s*=", re.M),
+            re.compile(
+                rf"^\s*{re.escape(name)}\.\w+\s*="
+                rf"|^\s*\[\s*connectors\.{re.escape(name)}\s*\]",
+                re.M,
+            ),
+        ),
+        *(
+            (relative, re.compile(rf"^\s*pub {re.escape(name)}\s*:", re.M))
+            for relative in _FIELD_STRUCT_FILES
         ),
     ]
 
@@ -234,6 +252,12 @@ def check_display_name(value: object) -> str:
         )
     if not value.isprintable():
         return f"display_name {value!r} contains a non-printable character: remove it."
+    placeholder = next((mark for mark in ("[[", "]]") if mark in value), "")
+    if placeholder:
+        return (
+            f"display_name {value!r} contains {placeholder!r}, which marks an unfilled "
+            "GRACE placeholder in the docs: remove it."
+        )
     marker = _template_marker(value)
     if marker:
         return (
@@ -283,6 +307,36 @@ def check_base_url(value: object) -> str:
     if parts.username or parts.password:
         return (
             f"base_url {value!r} contains credentials: remove the user:password@ part."
+        )
+    return _check_url_parts(value, parts.hostname, parts.netloc)
+
+
+_HOST_LABEL = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+_BROKEN_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _check_url_parts(value: str, hostname: str, netloc: str) -> str:
+    """Check the port, the host name's labels and percent-escapes of a URL."""
+    try:
+        port = urlsplit(value).port
+    except ValueError:
+        port = -1
+    if port is not None and not 1 <= port <= 65535:
+        return (
+            f"base_url {value!r} has an invalid port: use a number from 1 to 65535 "
+            "after the colon, or no port."
+        )
+    if not netloc.startswith("[") and not all(
+        _HOST_LABEL.fullmatch(label) for label in hostname.split(".")
+    ):
+        return (
+            f"base_url {value!r} has an invalid host name {hostname!r}: use labels of "
+            "letters, digits and inner hyphens separated by single dots."
+        )
+    if _BROKEN_ESCAPE.search(value):
+        return (
+            f"base_url {value!r} has a '%' that is not followed by two hex digits: "
+            "write a literal '%' as %25."
         )
     return ""
 

@@ -292,6 +292,21 @@ BAD_ANSWERS = [
         "phonypay",
         "already registered in crates/common_enums/src/connector_enums.rs",
     ),
+    bad_name(
+        "name-auth-struct-field",
+        "users",
+        "already registered in crates/test_utils/src/connector_auth.rs",
+    ),
+    bad_name(
+        "name-auth-struct-field-multiword",
+        "automation_configs",
+        "already registered in crates/test_utils/src/connector_auth.rs",
+    ),
+    bad_name(
+        "name-connectors-subtable",
+        "supported",
+        "already registered in config/development.toml",
+    ),
     BadAnswer(
         "name-already-generated",
         (f"connector_name={NAME}",),
@@ -476,7 +491,43 @@ BAD_ANSWERS = [
         "'FETCH /payments'",
         "use one of GET, POST",
     ),
+    bad_answer(
+        "url-port-out-of-range",
+        {"base_url": "https://sandbox.acmepay.com:99999"},
+        "'https://sandbox.acmepay.com:99999'",
+        "invalid port",
+    ),
+    bad_answer(
+        "url-port-not-a-number",
+        {"base_url": "https://sandbox.acmepay.com:abc"},
+        "'https://sandbox.acmepay.com:abc'",
+        "invalid port",
+    ),
+    bad_answer(
+        "url-host-leading-hyphen",
+        {"base_url": "https://-acmepay-.com"},
+        "'-acmepay-.com'",
+        "invalid host name",
+    ),
+    bad_answer(
+        "url-host-empty-label",
+        {"base_url": "https://sandbox..acmepay.com"},
+        "'sandbox..acmepay.com'",
+        "invalid host name",
+    ),
+    bad_answer(
+        "url-broken-percent-escape",
+        {"base_url": "https://sandbox.acmepay.com/%zz"},
+        "'https://sandbox.acmepay.com/%zz'",
+        "write a literal '%' as %25",
+    ),
     # Display names.
+    bad_answer(
+        "display-grace-placeholder",
+        {"display_name": "[[connector_name]]"},
+        "'[[connector_name]]'",
+        "unfilled GRACE placeholder",
+    ),
     bad_answer(
         "display-newline",
         {"display_name": "Acme\nPay"},

@@ -155,7 +155,11 @@ def _register(destination: Path, data: dict[str, Any]) -> int:
     import register_connector
 
     if not data.get("register", True):
-        print("registration: skipped because the register answer is false.")
+        print(
+            "registration: skipped because the register answer is false; register "
+            "later with `python <template>/hooks/register_connector.py register "
+            f"--answers-file .copier-answers.{data['connector_name']}.yml .`"
+        )
         return 0
     if not register_connector.is_hyperswitch_checkout(destination):
         print(

@@ -266,7 +266,8 @@ def format_summary(results: Sequence[ConnectorResult]) -> str:
         for status in (UPDATED, UNCHANGED, CONFLICTS, FAILED)
     }
     parts = ", ".join(f"{count} {status}" for status, count in counts.items())
-    return f"{len(results)} connectors: {parts}."
+    noun = "connector" if len(results) == 1 else "connectors"
+    return f"{len(results)} {noun}: {parts}."
 
 
 def parse_arguments(argv: Sequence[str]) -> tuple[argparse.Namespace, list[str]]:

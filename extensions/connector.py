@@ -20,6 +20,7 @@ if str(HOOKS_DIR) not in sys.path:
     sys.path.insert(0, str(HOOKS_DIR))
 
 import answer_checks  # noqa: E402
+import connector_code  # noqa: E402
 import flow_catalog  # noqa: E402
 import naming  # noqa: E402
 import rust_code  # noqa: E402
@@ -91,6 +92,7 @@ class ConnectorExtension(Extension):
             "dependency_order": flow_catalog.dependency_order,
             "format_use": rust_imports.format_use,
             "rust": rust_code,
+            "connector_code": connector_code,
             "endpoint_parts": rust_code.endpoint_parts,
             "path_ids": rust_code.path_ids,
             "copier_operation": copier_operation,

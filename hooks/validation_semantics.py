@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import connector_code
 import flow_catalog
-import rust_code
 import rust_syntax as rs
 from validation_rules import Context, Finding, Severity, SourceFile
 
@@ -422,7 +422,7 @@ def _pattern_fields(pattern: rs.Node) -> list[str]:
 
 def check_amount_converter(context: Context, source: SourceFile) -> list[Finding]:
     """Check the connector struct's converter against the chosen amount unit."""
-    if not rust_code.uses_amount(context.flows):
+    if not connector_code.uses_amount(context.flows):
         return []
     unit = str(context.answers.get("amount_unit"))
     converter = flow_catalog.load_catalog()["amount_units"][unit]["converter"]
@@ -503,7 +503,7 @@ def _check_converter_value(
 
 def check_router_data_amount(context: Context, source: SourceFile) -> list[Finding]:
     """Check that `<Connector>RouterData.amount` has the chosen unit."""
-    if not rust_code.uses_amount(context.flows):
+    if not connector_code.uses_amount(context.flows):
         return []
     unit = str(context.answers.get("amount_unit"))
     name = f"{context.pascal}RouterData"

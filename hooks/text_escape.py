@@ -7,6 +7,7 @@ as that literal text, never as syntax.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # CommonMark lets a backslash escape any ASCII punctuation. These are the
 # characters that start emphasis, code, links, HTML, entities (`&amp;`),
@@ -14,44 +15,31 @@ import re
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
+# Escapes that Rust string literals and TOML basic strings share.
+_SHARED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(value: str, other: Callable[[str], str]) -> str:
+    """Escape value with the shared escapes, and other for the rest."""
+    return "".join(_SHARED_ESCAPES.get(char) or other(char) for char in value)
+
+
+def _rust_char(char: str) -> str:
+    return char if char.isprintable() else f"\\u{{{ord(char):x}}}"
+
+
+def _toml_char(char: str) -> str:
+    return f"\\u{ord(char):04X}" if ord(char) < 0x20 or ord(char) == 0x7F else char
+
+
 def rust_string(value: str) -> str:
     """Return the body of a Rust string literal that evaluates to value."""
-    out: list[str] = []
-    for char in value:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif char == "\r":
-            out.append("\\r")
-        elif not char.isprintable():
-            out.append(f"\\u{{{ord(char):x}}}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _escape(value, _rust_char)
 
 
 def toml_string(value: str) -> str:
     """Return the body of a TOML basic string that evaluates to value."""
-    out: list[str] = []
-    for char in value:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04X}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _escape(value, _toml_char)
 
 
 def markdown_text(value: str) -> str:

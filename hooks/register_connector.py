@@ -308,6 +308,10 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     arguments.command = "register"
     if words and words[0] in ("register", "remove"):
         arguments.command = words.pop(0)
+    if len(words) > 1 and words[0] not in ("register", "remove"):
+        parser.error(
+            f"unknown command {words[0]!r}: use register or remove, then the PATH"
+        )
     if len(words) > 1:
         parser.error(f"expected at most one PATH, got {' '.join(words)}")
     arguments.path = Path(words[0]) if words else Path(".")

@@ -302,6 +302,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         help="connector answers file, relative to PATH (default: the only "
         ".copier-answers.<name>.yml in PATH)",
     )
+    parser.add_argument(
+        "--remove",
+        action="store_true",
+        help="remove the connector's entries (the same as the remove command)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every edit")
     arguments = parser.parse_intermixed_args(argv)
     words = list(arguments.words)
@@ -315,6 +320,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     if len(words) > 1:
         parser.error(f"expected at most one PATH, got {' '.join(words)}")
     arguments.path = Path(words[0]) if words else Path(".")
+    if arguments.remove:
+        arguments.command = "remove"
     return arguments
 
 

@@ -384,6 +384,15 @@ def test_cli_remove_restores_files(checkout: Path) -> None:
     assert snapshot(checkout) == before
 
 
+def test_cli_remove_flag_restores_files(checkout: Path) -> None:
+    answers_file = write_answers_file(checkout, make_answers("checkoutpay"))
+    before = snapshot(checkout)
+    assert run_cli(str(checkout)).returncode == 0
+    result = run_cli("--remove", "--answers-file", str(answers_file), str(checkout))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert snapshot(checkout) == before
+
+
 def test_cli_missing_answers_file_is_usage_error(checkout: Path) -> None:
     result = run_cli("--answers-file", ".copier-answers.nope.yml", str(checkout))
     assert result.returncode == 2

@@ -115,6 +115,9 @@ def run(destination: Path, answers_file: str, kept: Sequence[str] = ()) -> int:
     status = _register(destination, data)
     if status:
         return status
+    warning = relative_source_warning(data)
+    if warning:
+        print(warning)
     findings = downgrade_kept(validate_connector.validate(destination, data), kept)
     print(validate_connector.format_text(findings))
     if validate_connector.exit_status(findings):
@@ -126,6 +129,25 @@ def run(destination: Path, answers_file: str, kept: Sequence[str] = ()) -> int:
         )
         return 1
     return 0
+
+
+def relative_source_warning(data: dict[str, Any]) -> str:
+    """Warn when the answers file records the template as a relative path.
+
+    Copier records the source exactly as given and resolves it from the
+    folder `copier update` runs in, so `.` or `../template` breaks updates
+    run from anywhere else.
+    """
+    source = str(data.get("_src_path", ""))
+    if not source or "://" in source or ":" in source.split("/")[0]:
+        return ""
+    if Path(source).is_absolute() or source.startswith("~"):
+        return ""
+    return (
+        f"warning: the answers file records the template as {source!r}, a relative "
+        "path, so `copier update` works only from the folder you copied from. Copy "
+        "from an absolute path or a git URL to update from anywhere."
+    )
 
 
 def downgrade_kept(findings: list[Any], kept: Sequence[str]) -> list[Any]:

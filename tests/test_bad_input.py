@@ -893,12 +893,9 @@ def test_update_rejects_dirty_checkout(generated: Path) -> None:
     assert tree_digest(generated) == before
 
 
-def test_recopy_renders_existing_connector(generated: Path) -> None:
-    module = generated / CONNECTOR_FILE.format(name=NAME)
-    module.write_text("// local edit\n", encoding="utf-8")
-    commit_all(generated, "Break the module")
-
-    result = run_copier(
+def run_recopy(generated: Path) -> CopierResult:
+    """Run copier recopy on the generated connector, without tasks."""
+    return run_copier(
         "recopy",
         "--trust",
         "--defaults",
@@ -908,6 +905,14 @@ def test_recopy_renders_existing_connector(generated: Path) -> None:
         ANSWERS_FILE,
         str(generated),
     )
+
+
+def test_recopy_renders_existing_connector(generated: Path) -> None:
+    module = generated / CONNECTOR_FILE.format(name=NAME)
+    module.write_text("// local edit\n", encoding="utf-8")
+    commit_all(generated, "Break the module")
+
+    result = run_recopy(generated)
 
     assert result.returncode == 0, result.stderr
     assert "impl ConnectorCommon for Acmepay" in module.read_text(encoding="utf-8")
@@ -916,16 +921,7 @@ def test_recopy_renders_existing_connector(generated: Path) -> None:
 def test_recopy_replaces_invalid_recorded_url(generated: Path) -> None:
     edit_answers(generated, base_url="javascript:alert(1)")
 
-    result = run_copier(
-        "recopy",
-        "--trust",
-        "--defaults",
-        "--overwrite",
-        "--skip-tasks",
-        "-a",
-        ANSWERS_FILE,
-        str(generated),
-    )
+    result = run_recopy(generated)
 
     assert result.returncode == 0, result.stderr
     recorded = yaml.safe_load((generated / ANSWERS_FILE).read_text(encoding="utf-8"))

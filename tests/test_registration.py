@@ -375,20 +375,12 @@ def test_cli_dry_run_prints_diff_and_writes_nothing(checkout: Path) -> None:
     assert snapshot(checkout) == before
 
 
-def test_cli_remove_restores_files(checkout: Path) -> None:
+@pytest.mark.parametrize("remove", ["remove", "--remove"])
+def test_cli_remove_restores_files(checkout: Path, remove: str) -> None:
     answers_file = write_answers_file(checkout, make_answers("checkoutpay"))
     before = snapshot(checkout)
     assert run_cli(str(checkout)).returncode == 0
-    result = run_cli("remove", "--answers-file", str(answers_file), str(checkout))
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert snapshot(checkout) == before
-
-
-def test_cli_remove_flag_restores_files(checkout: Path) -> None:
-    answers_file = write_answers_file(checkout, make_answers("checkoutpay"))
-    before = snapshot(checkout)
-    assert run_cli(str(checkout)).returncode == 0
-    result = run_cli("--remove", "--answers-file", str(answers_file), str(checkout))
+    result = run_cli(remove, "--answers-file", str(answers_file), str(checkout))
     assert result.returncode == 0, result.stdout + result.stderr
     assert snapshot(checkout) == before
 

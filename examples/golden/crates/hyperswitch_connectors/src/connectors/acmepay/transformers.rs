@@ -38,7 +38,8 @@ impl<T> From<(MinorUnit, T)> for AcmepayRouterData<T> {
     }
 }
 
-// Credentials of ConnectorAuthType::HeaderKey, sent as: Authorization: Bearer <api_key>.
+// Credentials of ConnectorAuthType::HeaderKey. The connector receives them as
+// Authorization: Bearer <api_key>.
 #[derive(Debug, Clone)]
 pub struct AcmepayAuthType {
     pub api_key: Secret<String>,

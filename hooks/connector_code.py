@@ -11,7 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import flow_catalog
-from rust_code import ARRAY_WIDTH, MAX_WIDTH, endpoint_parts, path_ids, static_item
+from naming import pascal_case
+from rust_code import (
+    ARRAY_WIDTH,
+    MAX_WIDTH,
+    endpoint_parts,
+    let_chain,
+    path_ids,
+    static_item,
+)
 from rust_imports import format_use
 
 # Marker traits Hyperswitch's own connector template implements for every
@@ -183,7 +191,9 @@ def _connector_external_paths(
     if content_type != "xml":
         paths.append("common_utils::ext_traits::BytesExt")
     if "webhooks" in flows:
-        paths += ["common_utils::ext_traits::ByteSliceExt", "common_utils::crypto"]
+        paths.append("common_utils::crypto")
+        if content_type != "xml":
+            paths.append("common_utils::ext_traits::ByteSliceExt")
     else:
         paths.append("error_stack::report")
     if "card" in payment_methods:
@@ -397,3 +407,18 @@ def transformer_imports(
             external.append("api_models::webhooks::RefundIdType")
     groups = [sorted(set(group)) for group in (std, external, crate) if group]
     return "\n\n".join(format_use(group) for group in groups)
+
+
+def webhook_event_let(name: str, content_type: str, error: str) -> str:
+    """Return the `let event = …;` that parses an incoming webhook body.
+
+    XML connectors get their webhooks as XML too, so the body goes through the
+    same helper as their responses.
+    """
+    binding = f"event: {name}::{pascal_case(name)}WebhookEvent"
+    links = [f".change_context({error})?"]
+    if content_type == "xml":
+        parent = "utils::deserialize_xml_to_struct(request.body)"
+        return let_chain("        ", binding, parent, links)
+    label = f'.parse_struct("{pascal_case(name)}WebhookEvent")'
+    return let_chain("        ", binding, "request", [".body", label, *links])

@@ -1,9 +1,9 @@
 """Run the post-generation task: register the connector, then validate it.
 
 Copier calls this once after every copy and update, with its own Python, so
-one process does all the work. Copier also runs tasks inside temporary
-replays of the old and new template while it updates; those folders are not
-git repositories, and this task recognises them and does nothing there.
+one process does all the work. While it updates, Copier also runs tasks inside
+temporary replays of the old and new template. Those folders are not git
+repositories, so this task recognises them and does nothing there.
 """
 
 from __future__ import annotations

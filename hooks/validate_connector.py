@@ -113,30 +113,25 @@ def _optional_answer_messages(
     answers: Mapping[str, Any], catalog: Mapping[str, Any]
 ) -> list[str]:
     """Check the answers that only shape text: names, URLs, endpoints, dates."""
-    messages = [
-        answer_checks.check_auth_scheme(
-            answers.get("auth_type"), answers.get("auth_scheme")
-        )
-        if "auth_scheme" in answers
-        else "",
-        answer_checks.check_display_name(answers["display_name"])
-        if "display_name" in answers
-        else "",
-        answer_checks.check_base_url(answers["base_url"])
-        if "base_url" in answers
-        else "",
-        answer_checks.check_choice(
-            "content_type", answers.get("content_type"), catalog["content_types"]
-        )
-        if "content_type" in answers
-        else "",
-        answer_checks.check_payment_methods(answers["payment_methods"])
-        if "payment_methods" in answers
-        else "",
-        answer_checks.check_date(answers["generated_on"])
-        if "generated_on" in answers
-        else "",
+    checks: list[tuple[str, Callable[[Any], str]]] = [
+        (
+            "auth_scheme",
+            lambda scheme: answer_checks.check_auth_scheme(
+                answers.get("auth_type"), scheme
+            ),
+        ),
+        ("display_name", answer_checks.check_display_name),
+        ("base_url", answer_checks.check_base_url),
+        (
+            "content_type",
+            lambda value: answer_checks.check_choice(
+                "content_type", value, catalog["content_types"]
+            ),
+        ),
+        ("payment_methods", answer_checks.check_payment_methods),
+        ("generated_on", answer_checks.check_date),
     ]
+    messages = [check(answers[key]) for key, check in checks if key in answers]
     if answers.get("auth_scheme") == "custom_header":
         messages.append(
             answer_checks.check_header_name(answers.get("auth_header_name"))

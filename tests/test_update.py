@@ -89,7 +89,7 @@ TEMPLATE_CHANGES = {
     ),
     "transformers": (
         TRANSFORMERS_TEMPLATE,
-        "// An unknown status stays pending until the next sync, never failed.",
+        "// An unknown status maps to a pending state, which the next sync corrects.",
         "// Unknown statuses stay pending until the next sync.",
     ),
 }

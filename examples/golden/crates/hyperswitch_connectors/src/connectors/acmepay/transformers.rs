@@ -165,7 +165,7 @@ pub enum AcmepayPaymentStatus {
     RequiresAction,
     Failed,
     Cancelled,
-    // An unknown status stays pending until the next sync, never failed.
+    // An unknown status maps to a pending state, which the next sync corrects.
     #[serde(other)]
     Unknown,
 }
@@ -191,7 +191,7 @@ pub enum AcmepayCaptureStatus {
     Succeeded,
     Processing,
     Failed,
-    // An unknown status stays pending until the next sync, never failed.
+    // An unknown status maps to a pending state, which the next sync corrects.
     #[serde(other)]
     Unknown,
 }
@@ -214,7 +214,7 @@ pub enum AcmepayVoidStatus {
     Cancelled,
     Processing,
     Failed,
-    // An unknown status stays pending until the next sync, never failed.
+    // An unknown status maps to a pending state, which the next sync corrects.
     #[serde(other)]
     Unknown,
 }
@@ -237,7 +237,7 @@ pub enum AcmepayRefundStatus {
     Succeeded,
     Processing,
     Failed,
-    // An unknown status stays pending until the next sync, never failed.
+    // An unknown status maps to a pending state, which the next sync corrects.
     #[serde(other)]
     Unknown,
 }
